@@ -1,0 +1,241 @@
+"""The engine: run every case of a suite on one submission and score each function.
+
+For each case the engine asks the submission's worker (grader.sandbox) for the forward pass,
+then for the backward pass on the forward's own cache. When the forward could not produce a
+cache (it raised, timed out, or is missing), the backward gets cs231n's documented cache
+instead, so that a bug in one function does not zero the other. The worker only returns
+arrays; every comparison and every point is computed here, from the oracle's answers.
+"""
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from grader import checks, oracle
+from grader.sandbox.runner import Sandbox, WorkerFailure
+
+POINTS_PER_FUNCTION = 25.0
+FUNCTIONS = ("conv_forward_naive", "conv_backward_naive",
+             "max_pool_forward_naive", "max_pool_backward_naive")
+LAYER_FUNCTIONS = {"conv": ("conv_forward_naive", "conv_backward_naive"),
+                   "pool": ("max_pool_forward_naive", "max_pool_backward_naive")}
+INPUTS = {"conv": ("x", "w", "b"), "pool": ("x",)}
+PARAM_NAME = {"conv": "conv_param", "pool": "pool_param"}
+GRADIENTS = {"conv_backward_naive": ("dx", "dw", "db"), "max_pool_backward_naive": ("dx",)}
+
+
+@dataclass
+class Limits:
+    time_per_function: float = 20.0  # seconds, across all cases of one function
+    import_time: float = 20.0
+
+
+@dataclass
+class CaseResult:
+    case: object
+    problems: list
+
+    @property
+    def passed(self):
+        return not self.problems
+
+
+@dataclass
+class FunctionResult:
+    name: str
+    cases: list = field(default_factory=list)
+
+    @property
+    def max_points(self):
+        return POINTS_PER_FUNCTION
+
+    @property
+    def points(self):
+        if not self.cases:
+            return 0.0
+        return POINTS_PER_FUNCTION * sum(c.passed for c in self.cases) / len(self.cases)
+
+    @property
+    def passed(self):
+        return bool(self.cases) and all(c.passed for c in self.cases)
+
+    def failures(self):
+        return [c for c in self.cases if not c.passed]
+
+    def summary(self):
+        """One line: what went wrong, the same for every case when it was."""
+        failed = self.failures()
+        if not failed:
+            return f"passed all {len(self.cases)} cases"
+        first = failed[0].problems[0]
+        if len(failed) == len(self.cases) and all(c.problems[0] == first for c in failed):
+            return first
+        return f"failed {len(failed)} of {len(self.cases)} cases"
+
+
+@dataclass
+class SubmissionResult:
+    name: str
+    functions: dict  # function name -> FunctionResult
+    seconds: float = 0.0
+
+    @property
+    def points(self):
+        return sum(f.points for f in self.functions.values())
+
+    @property
+    def max_points(self):
+        return sum(f.max_points for f in self.functions.values())
+
+
+def expected_answers(cases):
+    """The oracle's answer for every case, keyed by case name (computed once per suite)."""
+    answers = {}
+    for case in cases:
+        a = case.arrays
+        if case.layer == "conv":
+            out = oracle.conv_forward(a["x"], a["w"], a["b"], case.param)
+            dx, dw, db = oracle.conv_numeric_gradients(a["x"], a["w"], a["b"], case.param,
+                                                       a["dout"])
+            answers[case.name] = {"out": out, "dx": dx, "dw": dw, "db": db}
+        else:
+            out = oracle.pool_forward(a["x"], case.param)
+            dx = None if case.ties else oracle.pool_numeric_gradient(a["x"], case.param,
+                                                                     a["dout"])
+            answers[case.name] = {"out": out, "dx": dx}
+    return answers
+
+
+def _refusal(function, reply):
+    error = reply.get("error", "failed")
+    if error.startswith("NotImplementedError"):
+        where = error[error.rfind(" ("):] if error.endswith(")") else ""
+        return f"{function} is not implemented yet (it raises NotImplementedError{where})"
+    if reply.get("refused"):
+        if error.endswith(" is None"):
+            return f"{function} returned None for {error[:-8]}: not implemented yet?"
+        return f"{function} {error}"
+    return f"{function} raised {error}"
+
+
+class _Session:
+    """Calls into one submission's sandbox, keeping each function's time budget."""
+
+    def __init__(self, sandbox, limits, functions_present):
+        self.sandbox = sandbox
+        self.limits = limits
+        self.present = set(functions_present)
+        self.spent = {name: 0.0 for name in FUNCTIONS}
+        self.stopped = {}  # function -> why it is no longer called
+        self.crashes = {name: 0 for name in FUNCTIONS}
+
+    def call(self, function, header, arrays):
+        """(reply header, arrays) or (None, problem)."""
+        if function not in self.present:
+            return None, f"layers.py has no function {function}"
+        if function in self.stopped:
+            return None, self.stopped[function]
+        remaining = self.limits.time_per_function - self.spent[function]
+        started = time.monotonic()
+        try:
+            reply, replied = self.sandbox.call(
+                dict(header, function=function), arrays, remaining, f"in {function}")
+        except WorkerFailure as failure:
+            if failure.kind == "timeout":
+                self.stopped[function] = (f"not run: {function} used up its "
+                                          f"{self.limits.time_per_function:g} s")
+                return None, (f"{function} timed out: the time limit is "
+                              f"{self.limits.time_per_function:g} s for all its cases")
+            if failure.kind == "died":
+                self.crashes[function] += 1
+                if self.crashes[function] >= 2:
+                    self.stopped[function] = f"not run: {function} crashed its process twice"
+            return None, failure.message
+        finally:
+            self.spent[function] += time.monotonic() - started
+        if not reply.get("ok"):
+            return None, _refusal(function, reply)
+        return reply, replied
+
+
+def _input_problems(case, reply, replied, before, names):
+    problems = []
+    for name in names:
+        problems += checks.compare_unchanged(name, replied["after_" + name], before[name])
+    problems += checks.compare_param(PARAM_NAME[case.layer], reply["param_after"], case.param)
+    return problems
+
+
+def _run_case(session, case, answer, results):
+    forward, backward = LAYER_FUNCTIONS[case.layer]
+    inputs = {name: case.arrays[name] for name in INPUTS[case.layer]}
+    header = {"layer": case.layer, "case": case.name, "param": case.param}
+    show = case.suite == "public"
+
+    generation = session.sandbox.generation
+    reply, replied = session.call(forward, dict(header, op="forward"), inputs)
+    if reply is None:
+        problems, own_cache = [replied], False
+    else:
+        problems = checks.compare("out", replied["out"], answer["out"], show)
+        problems += [f"{forward} {p}" for p in
+                     _input_problems(case, reply, replied, inputs, INPUTS[case.layer])]
+        own_cache = session.sandbox.generation == generation
+    results[forward].cases.append(CaseResult(case, problems))
+
+    # The backward must leave its inputs as it found them: dout, and the arrays in the cache
+    # as the forward left them.
+    if own_cache:
+        sent = {"dout": case.arrays["dout"]}
+        before = {name: replied["after_" + name] for name in INPUTS[case.layer]}
+    else:
+        sent = dict(inputs, dout=case.arrays["dout"])
+        before = dict(inputs)
+    before["dout"] = case.arrays["dout"]
+    cache = "own" if own_cache else "documented"
+    reply, replied = session.call(backward, dict(header, op="backward", cache=cache), sent)
+    if reply is None:
+        results[backward].cases.append(CaseResult(case, [replied]))
+        return
+    problems = []
+    for name in GRADIENTS[backward]:
+        expected = answer[name]
+        if expected is None:  # tie case: graded by SPEC.md's tie rule
+            student = replied[name]
+            if student.shape == case.arrays["x"].shape and np.all(np.isfinite(student)):
+                expected = oracle.tie_expected_dx(case.arrays["x"], case.param,
+                                                  case.arrays["dout"], student)
+            else:
+                expected = np.zeros(case.arrays["x"].shape)
+        problems += checks.compare(name, replied[name], expected, show)
+    problems += [f"{backward} {p}" for p in
+                 _input_problems(case, reply, replied, before, list(before))]
+    results[backward].cases.append(CaseResult(case, problems))
+
+
+def grade(layers_py, cases, answers, name="layers.py", limits=None, sandbox=None):
+    """Grade one submission file on the given cases; returns a SubmissionResult.
+
+    answers is expected_answers(cases), shared by every submission graded on those cases.
+    A sandbox already started for this file may be passed in (so that its start-up overlaps
+    the oracle's work); it is closed here.
+    """
+    limits = limits or Limits()
+    started = time.monotonic()
+    results = {function: FunctionResult(function) for function in FUNCTIONS}
+    sandbox = sandbox or Sandbox(layers_py, import_time=limits.import_time)
+    with sandbox:
+        try:
+            hello = sandbox.hello()
+            failure = None if hello.get("ok") else f"could not import layers.py: {hello.get('error')}"
+        except WorkerFailure as error:
+            failure = f"could not import layers.py: {error.message}"
+        if failure:
+            for case in cases:
+                for function in LAYER_FUNCTIONS[case.layer]:
+                    results[function].cases.append(CaseResult(case, [failure]))
+        else:
+            session = _Session(sandbox, limits, hello.get("functions", []))
+            for case in cases:
+                _run_case(session, case, answers[case.name], results)
+    return SubmissionResult(name, results, time.monotonic() - started)

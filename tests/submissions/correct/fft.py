@@ -1,0 +1,85 @@
+"""FFT style: convolution forward and backward computed in the frequency domain with
+np.fft.rfft2 / irfft2, then cropped and subsampled by the stride.
+
+Every transform has the padded input's size (Hp, Wp). Circular correlation and convolution
+at that size never wrap around for the entries kept, because every window lies inside the
+padded input. Entries that no window reaches are set to exactly zero.
+"""
+import numpy as np
+
+
+def _fft_setup(x, w, conv_param):
+    N, C, H, W = x.shape
+    F, _, HH, WW = w.shape
+    stride, pad = conv_param['stride'], conv_param['pad']
+    Hp, Wp = H + 2 * pad, W + 2 * pad
+    H_out, W_out = 1 + (Hp - HH) // stride, 1 + (Wp - WW) // stride
+    x_pad = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)), mode='constant')
+    return x_pad, (N, C, H, W, F, HH, WW, stride, pad, Hp, Wp, H_out, W_out)
+
+
+def conv_forward_naive(x, w, b, conv_param):
+    x_pad, dims = _fft_setup(x, w, conv_param)
+    N, C, H, W, F, HH, WW, stride, pad, Hp, Wp, H_out, W_out = dims
+
+    X = np.fft.rfft2(x_pad)                         # (N, C, Hp, Wp//2+1)
+    K = np.fft.rfft2(w, s=(Hp, Wp))                 # (F, C, Hp, Wp//2+1)
+    # corr[n, f, a, c] = sum_{ch, k, l} x_pad[n, ch, a+k, c+l] * w[f, ch, k, l]
+    corr = np.fft.irfft2(np.einsum('nchw,fchw->nfhw', X, np.conj(K)), s=(Hp, Wp))
+    out = corr[:, :, :stride * H_out:stride, :stride * W_out:stride]
+    out = out + b[None, :, None, None]
+    return out, (x, w, b, conv_param)
+
+
+def conv_backward_naive(dout, cache):
+    x, w, b, conv_param = cache
+    x_pad, dims = _fft_setup(x, w, conv_param)
+    N, C, H, W, F, HH, WW, stride, pad, Hp, Wp, H_out, W_out = dims
+
+    # The upstream gradient placed at the window origins of a padded-size grid.
+    spread = np.zeros((N, F, Hp, Wp))
+    spread[:, :, :stride * H_out:stride, :stride * W_out:stride] = dout
+    D = np.fft.rfft2(spread)
+    X = np.fft.rfft2(x_pad)
+    K = np.fft.rfft2(w, s=(Hp, Wp))
+
+    db = dout.sum(axis=(0, 2, 3))
+    # dw[f, c, k, l] = sum_{n, a, b} spread[n, f, a, b] * x_pad[n, c, a+k, b+l]
+    dw_full = np.fft.irfft2(np.einsum('nfhw,nchw->fchw', np.conj(D), X), s=(Hp, Wp))
+    dw = dw_full[:, :, :HH, :WW].copy()
+    # dx_pad[n, c, m, q] = sum_{f, a, b} spread[n, f, a, b] * w[f, c, m-a, q-b]
+    dx_pad = np.fft.irfft2(np.einsum('nfhw,fchw->nchw', D, K), s=(Hp, Wp))
+    reach_h = (H_out - 1) * stride + HH
+    reach_w = (W_out - 1) * stride + WW
+    dx_pad[:, :, reach_h:, :] = 0.0
+    dx_pad[:, :, :, reach_w:] = 0.0
+    dx = dx_pad[:, :, pad:pad + H, pad:pad + W].copy()
+    return dx, dw, db
+
+
+def max_pool_forward_naive(x, pool_param):
+    N, C, H, W = x.shape
+    ph, pw, stride = pool_param['pool_height'], pool_param['pool_width'], pool_param['stride']
+    H_out, W_out = 1 + (H - ph) // stride, 1 + (W - pw) // stride
+    out = np.full((N, C, H_out, W_out), -np.inf)
+    for kh in range(ph):
+        for kw in range(pw):
+            shifted = x[:, :, kh:kh + stride * H_out:stride, kw:kw + stride * W_out:stride]
+            out = np.maximum(out, shifted)
+    return out, (x, pool_param)
+
+
+def max_pool_backward_naive(dout, cache):
+    x, pool_param = cache
+    N, C, H, W = x.shape
+    ph, pw, stride = pool_param['pool_height'], pool_param['pool_width'], pool_param['stride']
+    H_out, W_out = dout.shape[2], dout.shape[3]
+    dx = np.zeros(x.shape)
+    for n in range(N):
+        for c in range(C):
+            for i in range(H_out):
+                for j in range(W_out):
+                    window = x[n, c, i * stride:i * stride + ph, j * stride:j * stride + pw]
+                    r, q = divmod(int(np.argmax(window)), pw)
+                    dx[n, c, i * stride + r, j * stride + q] += dout[n, c, i, j]
+    return dx
