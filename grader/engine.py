@@ -62,15 +62,22 @@ class FunctionResult:
     def failures(self):
         return [c for c in self.cases if not c.passed]
 
+    def uniform_problem(self):
+        """The problem when every case failed with that one problem alone, else None."""
+        failed = self.failures()
+        if not failed or len(failed) != len(self.cases):
+            return None
+        first = failed[0].problems
+        if len(first) == 1 and all(c.problems == first for c in failed):
+            return first[0]
+        return None
+
     def summary(self):
-        """One line: what went wrong, the same for every case when it was."""
+        """One line: how many cases passed, or the one problem every case had."""
         failed = self.failures()
         if not failed:
             return f"passed all {len(self.cases)} cases"
-        first = failed[0].problems[0]
-        if len(failed) == len(self.cases) and all(c.problems[0] == first for c in failed):
-            return first
-        return f"failed {len(failed)} of {len(self.cases)} cases"
+        return self.uniform_problem() or f"failed {len(failed)} of {len(self.cases)} cases"
 
 
 @dataclass
@@ -106,16 +113,17 @@ def expected_answers(cases):
     return answers
 
 
-def _refusal(function, reply):
+def _refusal(reply):
+    """The problem, in a few words, when the worker reports that a call failed."""
     error = reply.get("error", "failed")
     if error.startswith("NotImplementedError"):
         where = error[error.rfind(" ("):] if error.endswith(")") else ""
-        return f"{function} is not implemented yet (it raises NotImplementedError{where})"
+        return f"not implemented yet: it raises NotImplementedError{where}"
     if reply.get("refused"):
         if error.endswith(" is None"):
-            return f"{function} returned None for {error[:-8]}: not implemented yet?"
-        return f"{function} {error}"
-    return f"{function} raised {error}"
+            return f"returned None for {error[:-len(' is None')]}: not implemented yet?"
+        return error
+    return f"raised {error}"
 
 
 class _Session:
@@ -144,8 +152,8 @@ class _Session:
             if failure.kind == "timeout":
                 self.stopped[function] = (f"not run: {function} used up its "
                                           f"{self.limits.time_per_function:g} s")
-                return None, (f"{function} timed out: the time limit is "
-                              f"{self.limits.time_per_function:g} s for all its cases")
+                return None, (f"timed out after {self.limits.time_per_function:g} s "
+                              f"in {function} (the limit for all its cases)")
             if failure.kind == "died":
                 self.crashes[function] += 1
                 if self.crashes[function] >= 2:
@@ -154,7 +162,7 @@ class _Session:
         finally:
             self.spent[function] += time.monotonic() - started
         if not reply.get("ok"):
-            return None, _refusal(function, reply)
+            return None, _refusal(reply)
         return reply, replied
 
 
@@ -178,8 +186,7 @@ def _run_case(session, case, answer, results):
         problems, own_cache = [replied], False
     else:
         problems = checks.compare("out", replied["out"], answer["out"], show)
-        problems += [f"{forward} {p}" for p in
-                     _input_problems(case, reply, replied, inputs, INPUTS[case.layer])]
+        problems += _input_problems(case, reply, replied, inputs, INPUTS[case.layer])
         own_cache = session.sandbox.generation == generation
     results[forward].cases.append(CaseResult(case, problems))
 
@@ -208,22 +215,21 @@ def _run_case(session, case, answer, results):
             else:
                 expected = np.zeros(case.arrays["x"].shape)
         problems += checks.compare(name, replied[name], expected, show)
-    problems += [f"{backward} {p}" for p in
-                 _input_problems(case, reply, replied, before, list(before))]
+    problems += _input_problems(case, reply, replied, before, list(before))
     results[backward].cases.append(CaseResult(case, problems))
 
 
-def grade(layers_py, cases, answers, name="layers.py", limits=None, sandbox=None):
-    """Grade one submission file on the given cases; returns a SubmissionResult.
+def grade(source, cases, answers, name="layers.py", limits=None, sandbox=None):
+    """Grade one submission on the given cases; returns a SubmissionResult.
 
-    answers is expected_answers(cases), shared by every submission graded on those cases.
-    A sandbox already started for this file may be passed in (so that its start-up overlaps
-    the oracle's work); it is closed here.
+    source is the bytes of the submission's layers.py; answers is expected_answers(cases),
+    shared by every submission graded on those cases. A sandbox already started for this
+    source may be passed in instead (so that its start-up overlaps the oracle's work); it is
+    closed here.
     """
     limits = limits or Limits()
     started = time.monotonic()
-    results = {function: FunctionResult(function) for function in FUNCTIONS}
-    sandbox = sandbox or Sandbox(layers_py, import_time=limits.import_time)
+    sandbox = sandbox or Sandbox(source, import_time=limits.import_time)
     with sandbox:
         try:
             hello = sandbox.hello()
@@ -231,11 +237,18 @@ def grade(layers_py, cases, answers, name="layers.py", limits=None, sandbox=None
         except WorkerFailure as error:
             failure = f"could not import layers.py: {error.message}"
         if failure:
-            for case in cases:
-                for function in LAYER_FUNCTIONS[case.layer]:
-                    results[function].cases.append(CaseResult(case, [failure]))
-        else:
-            session = _Session(sandbox, limits, hello.get("functions", []))
-            for case in cases:
-                _run_case(session, case, answers[case.name], results)
+            return failed_submission(name, cases, failure)
+        results = {function: FunctionResult(function) for function in FUNCTIONS}
+        session = _Session(sandbox, limits, hello.get("functions", []))
+        for case in cases:
+            _run_case(session, case, answers[case.name], results)
     return SubmissionResult(name, results, time.monotonic() - started)
+
+
+def failed_submission(name, cases, problem):
+    """The result of a submission that could not be run at all: every case fails with problem."""
+    results = {function: FunctionResult(function) for function in FUNCTIONS}
+    for case in cases:
+        for function in LAYER_FUNCTIONS[case.layer]:
+            results[function].cases.append(CaseResult(case, [problem]))
+    return SubmissionResult(name, results)

@@ -41,12 +41,15 @@ def _signal_name(number):
 
 
 class Sandbox:
-    """One submission's worker process, in a temporary folder holding a copy of layers.py."""
+    """One submission's worker process, in a temporary folder holding its layers.py.
 
-    def __init__(self, layers_py, import_time=20.0):
+    source is the bytes of the submission's layers.py.
+    """
+
+    def __init__(self, source, import_time=20.0):
         self.import_time = import_time
         self.workdir = Path(tempfile.mkdtemp(prefix="grader-"))
-        shutil.copyfile(layers_py, self.workdir / "layers.py")
+        (self.workdir / "layers.py").write_bytes(source)
         self.generation = 0
         self.process = None
         self._hello = None

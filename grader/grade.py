@@ -1,0 +1,108 @@
+"""`grader grade SUBMISSION... --out DIR`: public and hidden suites on many submissions.
+
+Writes DIR/<name>/results.json (Gradescope's schema) as each submission finishes, then
+DIR/grades.csv. The hidden suite comes from --seed or GRADER_SEED: keep it secret, and reuse
+it to reproduce a grading run.
+"""
+import os
+import secrets
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from grader.submission import SubmissionError, collect
+
+
+def add_parser(subparsers):
+    parser = subparsers.add_parser(
+        "grade", help="grade submissions with the public and hidden suites",
+        description="Grade submissions (layers.py files, folders holding one, or hand-in "
+                    "zips) with the public and hidden suites. Writes OUT/<name>/results.json "
+                    "in Gradescope's format and OUT/grades.csv. Exits 0 when every submission "
+                    "was graded, whatever the scores.")
+    parser.add_argument("submissions", nargs="+", metavar="SUBMISSION",
+                        help="a layers.py, a folder holding one, or a .zip")
+    parser.add_argument("--out", required=True, type=Path, metavar="DIR",
+                        help="where to write results.json files and grades.csv")
+    parser.add_argument("--seed", default=None,
+                        help="the hidden suite's seed, any string (default: $GRADER_SEED, "
+                             "else a new random seed, printed)")
+    parser.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1, metavar="N",
+                        help="submissions graded at once (default: the number of cores)")
+    parser.add_argument("--timeout", type=_positive_float, default=20.0, metavar="SECONDS",
+                        help="time limit per function, across all its cases (default: 20)")
+    parser.set_defaults(run=run)
+
+
+def _positive_int(text):
+    import argparse
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
+    return value
+
+
+def _positive_float(text):
+    import argparse
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"expected more than 0 seconds, got {text}")
+    return value
+
+
+def run(args):
+    try:
+        submissions = collect(args.submissions)
+    except FileNotFoundError as error:
+        print(f"grader grade: {error}", file=sys.stderr)
+        return 2
+    if args.out.exists() and not args.out.is_dir():
+        print(f"grader grade: --out {args.out} is a file, not a folder", file=sys.stderr)
+        return 2
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        print(f"grader grade: cannot create {args.out}: {error.strerror}", file=sys.stderr)
+        return 2
+
+    seed = args.seed if args.seed is not None else os.environ.get("GRADER_SEED")
+    if seed is None:
+        seed = secrets.token_hex(8)
+        print(f"grader grade: hidden suite seed {seed} (pass --seed {seed} to reproduce)",
+              file=sys.stderr)
+
+    from grader import engine, suites
+    from grader.reports import gradebook, gradescope
+
+    cases = suites.public_cases() + suites.hidden_cases(seed)
+    answers = engine.expected_answers(cases)
+    limits = engine.Limits(time_per_function=args.timeout)
+
+    def grade_one(submission):
+        try:
+            source = submission.source()
+        except (SubmissionError, OSError) as error:
+            problem = f"cannot grade {submission.path.name}: {error}"
+            print(f"grader grade: {submission.name}: {problem}", file=sys.stderr)
+            result = engine.failed_submission(submission.name, cases, problem)
+        else:
+            result = engine.grade(source, cases, answers, name=submission.name, limits=limits)
+        gradescope.write(result, args.out / submission.name / "results.json")
+        print(f"{submission.name}: {result.points:g}/{result.max_points:g} "
+              f"({result.seconds:.1f} s)", flush=True)
+        return result
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=min(args.jobs, len(submissions))) as pool:
+        results = list(pool.map(grade_one, submissions))
+    gradebook.write(results, args.out / "grades.csv")
+    print(f"graded {len(results)} submission(s) in {time.monotonic() - started:.1f} s: "
+          f"{args.out / 'grades.csv'}")
+    return 0
