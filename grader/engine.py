@@ -166,56 +166,71 @@ class _Session:
         return reply, replied
 
 
-def _input_problems(case, reply, replied, before, names):
+def _input_problems(case, reply, replied, before, param_before):
     problems = []
-    for name in names:
-        problems += checks.compare_unchanged(name, replied["after_" + name], before[name])
-    problems += checks.compare_param(PARAM_NAME[case.layer], reply["param_after"], case.param)
+    for name, array in before.items():
+        problems += checks.compare_unchanged(name, replied["after_" + name], array)
+    problems += checks.compare_param(PARAM_NAME[case.layer], reply["param_after"], param_before)
     return problems
 
 
-def _run_case(session, case, answer, results):
-    forward, backward = LAYER_FUNCTIONS[case.layer]
+def _run_forward(session, case, answer):
+    """(problems, reply, replied) of the forward pass; reply is None when it failed to run."""
+    forward = LAYER_FUNCTIONS[case.layer][0]
     inputs = {name: case.arrays[name] for name in INPUTS[case.layer]}
-    header = {"layer": case.layer, "case": case.name, "param": case.param}
-    show = case.suite == "public"
-
-    generation = session.sandbox.generation
-    reply, replied = session.call(forward, dict(header, op="forward"), inputs)
+    header = {"op": "forward", "layer": case.layer, "case": case.name, "param": case.param}
+    reply, replied = session.call(forward, header, inputs)
     if reply is None:
-        problems, own_cache = [replied], False
-    else:
-        problems = checks.compare("out", replied["out"], answer["out"], show)
-        problems += _input_problems(case, reply, replied, inputs, INPUTS[case.layer])
-        own_cache = session.sandbox.generation == generation
-    results[forward].cases.append(CaseResult(case, problems))
+        return [replied], None, None
+    problems = checks.compare("out", replied["out"], answer["out"], case.suite == "public")
+    problems += _input_problems(case, reply, replied, inputs, case.param)
+    return problems, reply, replied
 
-    # The backward must leave its inputs as it found them: dout, and the arrays in the cache
-    # as the forward left them.
-    if own_cache:
-        sent = {"dout": case.arrays["dout"]}
-        before = {name: replied["after_" + name] for name in INPUTS[case.layer]}
+
+def _run_backward(session, case, answer, forward_reply=None, forward_replied=None):
+    """Problems of the backward pass, on the forward's own cache when forward_reply is given
+    (the inputs it must leave alone are then as the forward left them), else on cs231n's
+    documented cache built from the case's inputs."""
+    backward = LAYER_FUNCTIONS[case.layer][1]
+    inputs = {name: case.arrays[name] for name in INPUTS[case.layer]}
+    dout = case.arrays["dout"]
+    header = {"op": "backward", "layer": case.layer, "case": case.name, "param": case.param}
+    if forward_reply is not None:
+        header["cache"], sent = "own", {"dout": dout}
+        before = {name: forward_replied["after_" + name] for name in inputs}
+        param_before = forward_reply["param_after"]
     else:
-        sent = dict(inputs, dout=case.arrays["dout"])
-        before = dict(inputs)
-    before["dout"] = case.arrays["dout"]
-    cache = "own" if own_cache else "documented"
-    reply, replied = session.call(backward, dict(header, op="backward", cache=cache), sent)
+        header["cache"], sent = "documented", dict(inputs, dout=dout)
+        before, param_before = dict(inputs), case.param
+    before["dout"] = dout
+    reply, replied = session.call(backward, header, sent)
     if reply is None:
-        results[backward].cases.append(CaseResult(case, [replied]))
-        return
+        return [replied]
     problems = []
     for name in GRADIENTS[backward]:
         expected = answer[name]
         if expected is None:  # tie case: graded by SPEC.md's tie rule
             student = replied[name]
             if student.shape == case.arrays["x"].shape and np.all(np.isfinite(student)):
-                expected = oracle.tie_expected_dx(case.arrays["x"], case.param,
-                                                  case.arrays["dout"], student)
+                expected = oracle.tie_expected_dx(case.arrays["x"], case.param, dout, student)
             else:
                 expected = np.zeros(case.arrays["x"].shape)
-        problems += checks.compare(name, replied[name], expected, show)
-    problems += _input_problems(case, reply, replied, before, list(before))
+        problems += checks.compare(name, replied[name], expected, case.suite == "public")
+    return problems + _input_problems(case, reply, replied, before, param_before)
+
+
+def _run_case(session, case, answer, results):
+    forward, backward = LAYER_FUNCTIONS[case.layer]
+    generation = session.sandbox.generation
+    forward_problems, reply, replied = _run_forward(session, case, answer)
+    results[forward].cases.append(CaseResult(case, forward_problems))
+    if reply is not None and session.sandbox.generation == generation:
+        problems = _run_backward(session, case, answer, reply, replied)
+        if problems and forward_problems:
+            # A wrong forward may have left a wrong cache: grade the backward on its own.
+            problems = _run_backward(session, case, answer)
+    else:
+        problems = _run_backward(session, case, answer)
     results[backward].cases.append(CaseResult(case, problems))
 
 
