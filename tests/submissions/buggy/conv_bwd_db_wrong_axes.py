@@ -1,0 +1,31 @@
+"""The student summed dout over the spatial axes only for db, returning an (N, F) array instead of summing over the batch as well.
+
+bug-in: conv_backward_naive
+mistake: db-summed-over-wrong-axes
+triggers: any input (db has shape (N, F); when N == 1 only the shape is wrong)
+"""
+import numpy as np
+
+
+def conv_backward_naive(dout, cache):
+    x, w, b, conv_param = cache
+    N, C, H, W = x.shape
+    F, _, HH, WW = w.shape
+    stride = conv_param['stride']
+    pad = conv_param['pad']
+    _, _, H_out, W_out = dout.shape
+
+    x_pad = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)), mode='constant')
+    dx_pad = np.zeros_like(x_pad)
+    dw = np.zeros_like(w)
+    for n in range(N):
+        for f in range(F):
+            for i in range(H_out):
+                for j in range(W_out):
+                    hs = i * stride
+                    ws = j * stride
+                    dw[f] += dout[n, f, i, j] * x_pad[n, :, hs:hs + HH, ws:ws + WW]
+                    dx_pad[n, :, hs:hs + HH, ws:ws + WW] += dout[n, f, i, j] * w[f]
+    db = np.sum(dout, axis=(2, 3))
+    dx = dx_pad[:, :, pad:pad + H, pad:pad + W]
+    return dx, dw, db

@@ -1,0 +1,32 @@
+"""The student cut the padding off dx with a hard-coded dx_pad[:, :, 1:-1, 1:-1] (the notebook's pad of 1) instead of using conv_param['pad'].
+
+bug-in: conv_backward_naive
+mistake: dx-cropped-hardcoded-pad-1
+triggers: pad != 1
+"""
+import numpy as np
+
+
+def conv_backward_naive(dout, cache):
+    x, w, b, conv_param = cache
+    N, C, H, W = x.shape
+    F, _, HH, WW = w.shape
+    stride = conv_param['stride']
+    pad = conv_param['pad']
+    _, _, H_out, W_out = dout.shape
+
+    x_pad = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)), mode='constant')
+    dx_pad = np.zeros_like(x_pad)
+    dw = np.zeros_like(w)
+    db = np.zeros_like(b)
+    for n in range(N):
+        for f in range(F):
+            db[f] += np.sum(dout[n, f])
+            for i in range(H_out):
+                for j in range(W_out):
+                    hs = i * stride
+                    ws = j * stride
+                    dw[f] += dout[n, f, i, j] * x_pad[n, :, hs:hs + HH, ws:ws + WW]
+                    dx_pad[n, :, hs:hs + HH, ws:ws + WW] += dout[n, f, i, j] * w[f]
+    dx = dx_pad[:, :, 1:-1, 1:-1]
+    return dx, dw, db

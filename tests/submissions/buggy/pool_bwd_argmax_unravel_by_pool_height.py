@@ -1,0 +1,27 @@
+"""The student turned the flat np.argmax index into a row and column by dividing by pool_height instead of pool_width, which only shows when the pool is not square.
+
+bug-in: max_pool_backward_naive
+mistake: argmax-unravel-by-pool-height
+triggers: non-square pools (pool_height != pool_width)
+"""
+import numpy as np
+
+
+def max_pool_backward_naive(dout, cache):
+    x, pool_param = cache
+    N, C, H, W = x.shape
+    ph = pool_param['pool_height']
+    pw = pool_param['pool_width']
+    stride = pool_param['stride']
+    _, _, H_out, W_out = dout.shape
+
+    dx = np.zeros_like(x)
+    for n in range(N):
+        for c in range(C):
+            for i in range(H_out):
+                for j in range(W_out):
+                    window = x[n, c, i * stride:i * stride + ph, j * stride:j * stride + pw]
+                    idx = np.argmax(window)
+                    r, q = idx // ph, idx % ph
+                    dx[n, c, i * stride + r, j * stride + q] += dout[n, c, i, j]
+    return dx

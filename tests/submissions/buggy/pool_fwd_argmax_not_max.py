@@ -1,0 +1,26 @@
+"""The student stored the position of each window's maximum (np.argmax) instead of the maximum itself.
+
+bug-in: max_pool_forward_naive
+mistake: argmax-index-instead-of-max
+triggers: any input
+"""
+import numpy as np
+
+
+def max_pool_forward_naive(x, pool_param):
+    N, C, H, W = x.shape
+    ph = pool_param['pool_height']
+    pw = pool_param['pool_width']
+    stride = pool_param['stride']
+    H_out = 1 + (H - ph) // stride
+    W_out = 1 + (W - pw) // stride
+
+    out = np.zeros((N, C, H_out, W_out))
+    for n in range(N):
+        for c in range(C):
+            for i in range(H_out):
+                for j in range(W_out):
+                    window = x[n, c, i * stride:i * stride + ph, j * stride:j * stride + pw]
+                    out[n, c, i, j] = np.argmax(window)
+    cache = (x, pool_param)
+    return out, cache
