@@ -3,7 +3,9 @@ np.fft.rfft2 / irfft2, then cropped and subsampled by the stride.
 
 Every transform has the padded input's size (Hp, Wp). Circular correlation and convolution
 at that size never wrap around for the entries kept, because every window lies inside the
-padded input. Entries that no window reaches are set to exactly zero.
+padded input. Gradient entries that are structurally zero (input rows/cols no window reads,
+kernel rows/cols that only ever meet padding) are set to exactly zero instead of keeping the
+FFT's rounding noise.
 """
 import numpy as np
 
@@ -46,15 +48,28 @@ def conv_backward_naive(dout, cache):
     db = dout.sum(axis=(0, 2, 3))
     # dw[f, c, k, l] = sum_{n, a, b} spread[n, f, a, b] * x_pad[n, c, a+k, b+l]
     dw_full = np.fft.irfft2(np.einsum('nfhw,nchw->fchw', np.conj(D), X), s=(Hp, Wp))
-    dw = dw_full[:, :, :HH, :WW].copy()
+    dw = dw_full[:, :, :HH, :WW]
     # dx_pad[n, c, m, q] = sum_{f, a, b} spread[n, f, a, b] * w[f, c, m-a, q-b]
     dx_pad = np.fft.irfft2(np.einsum('nfhw,fchw->nchw', D, K), s=(Hp, Wp))
-    reach_h = (H_out - 1) * stride + HH
-    reach_w = (W_out - 1) * stride + WW
-    dx_pad[:, :, reach_h:, :] = 0.0
-    dx_pad[:, :, :, reach_w:] = 0.0
+
+    read_h, live_h = _coverage(Hp, HH, H_out, stride, pad, H)
+    read_w, live_w = _coverage(Wp, WW, W_out, stride, pad, W)
+    dx_pad = np.where(read_h[:, None] & read_w[None, :], dx_pad, 0.0)
+    dw = np.where(live_h[:, None] & live_w[None, :], dw, 0.0)
     dx = dx_pad[:, :, pad:pad + H, pad:pad + W].copy()
     return dx, dw, db
+
+
+def _coverage(size_padded, kernel, n_out, stride, pad, size):
+    """Along one axis: which padded positions some window reads, and which kernel taps ever
+    meet a real (unpadded) input position."""
+    origins = stride * np.arange(n_out)
+    read = np.zeros(size_padded, dtype=bool)
+    for start in origins:
+        read[start:start + kernel] = True
+    taps = origins[None, :] + np.arange(kernel)[:, None]          # (kernel, n_out)
+    live = ((taps >= pad) & (taps < pad + size)).any(axis=1)
+    return read, live
 
 
 def max_pool_forward_naive(x, pool_param):
