@@ -8,16 +8,10 @@ def rel_error(x, y):
     return float(np.max(np.abs(x - y) / np.maximum(1e-8, np.abs(x) + np.abs(y))))
 
 
-def eval_numerical_gradient(f, x, verbose=True, h=0.00001):
-    """Numeric gradient of a scalar function f at x by central differences.
+def _central_differences(f, x, h, verbose=False):
+    """(f(x + h e_i) - f(x - h e_i)) / 2h for every element i of x; f returns a float.
 
-    Inputs:
-    - f: a function of one argument, the array x, returning a float
-    - x: the point (a float array), perturbed in place one element at a time and restored
-    - verbose: print each element's index and gradient
-    - h: the step of the central difference
-
-    Returns grad, an array of the shape of x.
+    x is perturbed in place, one element at a time, and restored.
     """
     grad = np.zeros_like(x)
     for index in np.ndindex(x.shape):
@@ -31,6 +25,20 @@ def eval_numerical_gradient(f, x, verbose=True, h=0.00001):
         if verbose:
             print(index, grad[index])
     return grad
+
+
+def eval_numerical_gradient(f, x, verbose=True, h=0.00001):
+    """Numeric gradient of a scalar function f at x by central differences.
+
+    Inputs:
+    - f: a function of one argument, the array x, returning a float
+    - x: the point (a float array), perturbed in place one element at a time and restored
+    - verbose: print each element's index and gradient
+    - h: the step of the central difference
+
+    Returns grad, an array of the shape of x.
+    """
+    return _central_differences(f, x, h, verbose)
 
 
 def eval_numerical_gradient_array(f, x, df, h=1e-5):
@@ -47,13 +55,4 @@ def eval_numerical_gradient_array(f, x, df, h=1e-5):
 
     Returns grad, an array of the shape of x.
     """
-    grad = np.zeros_like(x)
-    for index in np.ndindex(x.shape):
-        original = x[index]
-        x[index] = original + h
-        f_plus = np.array(f(x), copy=True)
-        x[index] = original - h
-        f_minus = np.array(f(x), copy=True)
-        x[index] = original
-        grad[index] = np.sum((f_plus - f_minus) * df) / (2 * h)
-    return grad
+    return _central_differences(lambda point: np.sum(f(point) * df), x, h)

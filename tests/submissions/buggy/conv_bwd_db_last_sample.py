@@ -1,4 +1,4 @@
-"""The student wrote db[f] = ... instead of db[f] += ... inside the loop over the batch, so db holds only the last sample's sum.
+"""The student assigned db[f] = np.sum(dout[n, f]) inside the loop over the batch instead of adding with +=, so db holds only the last sample's sum.
 
 bug-in: conv_backward_naive
 mistake: db-not-summed-over-batch

@@ -1,4 +1,4 @@
-"""The student wrote dw[f] = ... instead of dw[f] += ..., so dw keeps only the last window's contribution.
+"""The student assigned dw[f] = dout[n, f, i, j] * window instead of adding with +=, so dw keeps only the last window's contribution.
 
 bug-in: conv_backward_naive
 mistake: dw-assign-not-accumulate

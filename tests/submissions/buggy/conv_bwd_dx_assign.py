@@ -1,8 +1,8 @@
-"""The student wrote dx_pad[...] = ... instead of +=, so input pixels shared by several windows or filters keep only the last contribution.
+"""The student assigned dx_pad[window] = dout[n, f, i, j] * w[f] instead of adding with +=, so input pixels shared by several windows or filters keep only the last contribution.
 
 bug-in: conv_backward_naive
 mistake: dx-assign-not-accumulate
-triggers: F > 1, or overlapping windows (stride < HH or stride < WW)
+triggers: F > 1, or overlapping windows (stride < HH with H' > 1, or stride < WW with W' > 1)
 """
 import numpy as np
 

@@ -1,7 +1,7 @@
 """The student did the backward pass in float32 to save memory, so dx, dw and db have only single-precision accuracy.
 
 bug-in: conv_backward_naive
-mistake: float32-arithmetic
+mistake: float32-gradients
 triggers: any input
 """
 import numpy as np

@@ -2,7 +2,7 @@
 
 bug-in: conv_forward_naive
 mistake: x-modified-in-place
-triggers: pad == 0 (x is overwritten), F > 1, or overlapping windows (stride < HH or stride < WW)
+triggers: pad == 0 (x is overwritten), F > 1, or overlapping windows (stride < HH with H' > 1, or stride < WW with W' > 1)
 """
 import numpy as np
 

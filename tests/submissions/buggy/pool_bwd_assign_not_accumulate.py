@@ -2,7 +2,7 @@
 
 bug-in: max_pool_backward_naive
 mistake: assign-not-accumulate
-triggers: overlapping pool windows (stride < pool_height or stride < pool_width) where one element is the maximum of two windows
+triggers: overlapping pool windows (stride < pool_height with H' > 1, or stride < pool_width with W' > 1) where one element is the maximum of two windows
 """
 import numpy as np
 

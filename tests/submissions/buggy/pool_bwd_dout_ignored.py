@@ -1,7 +1,7 @@
 """The student added 1 at each window's maximum instead of the upstream gradient dout, as if every upstream derivative were 1.
 
 bug-in: max_pool_backward_naive
-mistake: upstream-dout-ignored
+mistake: pool-upstream-dout-ignored
 triggers: any dout that is not all ones
 """
 import numpy as np

@@ -2,7 +2,7 @@
 
 bug-in: max_pool_backward_naive
 mistake: window-assign-not-accumulate
-triggers: overlapping pool windows (stride < pool_height or stride < pool_width)
+triggers: overlapping pool windows (stride < pool_height with H' > 1, or stride < pool_width with W' > 1)
 """
 import numpy as np
 

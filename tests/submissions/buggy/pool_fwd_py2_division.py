@@ -1,7 +1,7 @@
 """The student computed the output size with / (a Python 2 habit), which gives floats that np.zeros rejects with a TypeError.
 
 bug-in: max_pool_forward_naive
-mistake: py2-true-division-output-size
+mistake: py2-true-division-pool-output-size
 triggers: any input
 """
 import numpy as np

@@ -1,7 +1,7 @@
 """The student forgot the stride in the column index, starting each pool window at column j instead of j * stride.
 
 bug-in: max_pool_forward_naive
-mistake: stride-missing-column-index
+mistake: pool-stride-missing-column-index
 triggers: stride > 1 with more than one output column (W' > 1)
 """
 import numpy as np
