@@ -134,3 +134,11 @@ def test_backward_still_graded_when_forward_is_missing(grade_source, few_cases):
     source = ANSWER_KEY.replace("def conv_forward_naive", "def conv_forward_unfinished")
     result = grade_source(source, few_cases)
     only_this_function_fails(result, "conv_forward_naive")
+
+
+def test_hang_at_import_times_out(grade_source, few_cases):
+    result = grade_source("while True:\n    pass\n", few_cases,
+                          limits=Limits(time_per_function=1.0, import_time=1.0))
+    assert result.points == 0
+    assert result.functions["conv_forward_naive"].summary() == \
+        "could not import layers.py: timed out after 1 s while importing layers.py"
