@@ -2,7 +2,7 @@
 
 bug-in: conv_backward_naive
 mistake: float32-gradients
-triggers: any input
+triggers: any input (rel_error ~1e-8..1e-5 on typical inputs, as low as ~1e-9 when only a few outputs are computed)
 """
 import numpy as np
 

@@ -29,7 +29,10 @@ def conv_forward_naive(x, w, b, conv_param):
     # corr[n, f, a, c] = sum_{ch, k, l} x_pad[n, ch, a+k, c+l] * w[f, ch, k, l]
     corr = np.fft.irfft2(np.einsum('nchw,fchw->nfhw', X, np.conj(K)), s=(Hp, Wp))
     out = corr[:, :, :stride * H_out:stride, :stride * W_out:stride]
-    out = out + b[None, :, None, None]
+    # Windows lying entirely in the padding read only zeros: their sum is exactly 0.
+    _, _, sees_h = _coverage(Hp, HH, H_out, stride, pad, H)
+    _, _, sees_w = _coverage(Wp, WW, W_out, stride, pad, W)
+    out = np.where(sees_h[:, None] & sees_w[None, :], out, 0.0) + b[None, :, None, None]
     return out, (x, w, b, conv_param)
 
 
@@ -52,8 +55,8 @@ def conv_backward_naive(dout, cache):
     # dx_pad[n, c, m, q] = sum_{f, a, b} spread[n, f, a, b] * w[f, c, m-a, q-b]
     dx_pad = np.fft.irfft2(np.einsum('nfhw,fchw->nchw', D, K), s=(Hp, Wp))
 
-    read_h, live_h = _coverage(Hp, HH, H_out, stride, pad, H)
-    read_w, live_w = _coverage(Wp, WW, W_out, stride, pad, W)
+    read_h, live_h, _ = _coverage(Hp, HH, H_out, stride, pad, H)
+    read_w, live_w, _ = _coverage(Wp, WW, W_out, stride, pad, W)
     dx_pad = np.where(read_h[:, None] & read_w[None, :], dx_pad, 0.0)
     dw = np.where(live_h[:, None] & live_w[None, :], dw, 0.0)
     dx = dx_pad[:, :, pad:pad + H, pad:pad + W].copy()
@@ -61,15 +64,15 @@ def conv_backward_naive(dout, cache):
 
 
 def _coverage(size_padded, kernel, n_out, stride, pad, size):
-    """Along one axis: which padded positions some window reads, and which kernel taps ever
-    meet a real (unpadded) input position."""
+    """Along one axis: which padded positions some window reads, which kernel taps ever
+    meet a real (unpadded) input position, and which windows see a real position."""
     origins = stride * np.arange(n_out)
     read = np.zeros(size_padded, dtype=bool)
     for start in origins:
         read[start:start + kernel] = True
     taps = origins[None, :] + np.arange(kernel)[:, None]          # (kernel, n_out)
-    live = ((taps >= pad) & (taps < pad + size)).any(axis=1)
-    return read, live
+    real = (taps >= pad) & (taps < pad + size)
+    return read, real.any(axis=1), real.any(axis=0)
 
 
 def max_pool_forward_naive(x, pool_param):
