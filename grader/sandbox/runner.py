@@ -143,7 +143,9 @@ class Sandbox:
             how = f"was killed by {_signal_name(-code)}"
         else:
             how = f"exited with code {code}"
-        return WorkerFailure("died", f"the submission's process {how} {while_doing}")
+        last = [line for line in self.output_tail().splitlines() if line.strip()]
+        said = f" (its last output: {last[-1].strip()[:200]})" if last else ""
+        return WorkerFailure("died", f"the submission's process {how} {while_doing}{said}")
 
     def _receive(self, deadline, while_doing, limit):
         try:
