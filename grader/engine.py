@@ -161,9 +161,27 @@ class _Session:
             return None, failure.message
         finally:
             self.spent[function] += time.monotonic() - started
+        if not isinstance(reply.get("error", ""), str):
+            reply = {"ok": False, "error": "(no message)"}
         if not reply.get("ok"):
             return None, _refusal(reply)
+        if not _well_formed(header, reply, replied):
+            self.sandbox.reset()  # the conversation is out of step: start afresh
+            return None, "the submission's process sent a malformed reply"
         return reply, replied
+
+
+def _well_formed(request, reply, replied):
+    """Whether a reply has exactly what the engine reads, so that junk can never crash it."""
+    layer = request["layer"]
+    if request["op"] == "forward":
+        names = ["out"] + [f"after_{n}" for n in INPUTS[layer]]
+    else:
+        gradients = GRADIENTS[LAYER_FUNCTIONS[layer][1]]
+        names = list(gradients) + [f"after_{n}" for n in INPUTS[layer]] + ["after_dout"]
+    return (reply.get("case") == request["case"] and reply.get("op") == request["op"]
+            and isinstance(reply.get("param_after"), dict)
+            and all(name in replied for name in names))
 
 
 def _input_problems(case, reply, replied, before, param_before):
@@ -248,13 +266,15 @@ def grade(source, cases, answers, name="layers.py", limits=None, sandbox=None):
     with sandbox:
         try:
             hello = sandbox.hello()
-            failure = None if hello.get("ok") else f"could not import layers.py: {hello.get('error')}"
         except WorkerFailure as error:
-            failure = f"could not import layers.py: {error.message}"
-        if failure:
-            return failed_submission(name, cases, failure)
+            return failed_submission(name, cases, f"could not import layers.py: {error.message}")
+        functions = hello.get("functions")
+        if not hello.get("ok") or not isinstance(functions, list):
+            error = hello.get("error")
+            error = error if isinstance(error, str) else "its process sent a malformed reply"
+            return failed_submission(name, cases, f"could not import layers.py: {error}")
         results = {function: FunctionResult(function) for function in FUNCTIONS}
-        session = _Session(sandbox, limits, hello.get("functions", []))
+        session = _Session(sandbox, limits, [f for f in functions if isinstance(f, str)])
         for case in cases:
             _run_case(session, case, answers[case.name], results)
     return SubmissionResult(name, results, time.monotonic() - started)

@@ -93,7 +93,13 @@ def run(args):
             print(f"grader grade: {submission.name}: {problem}", file=sys.stderr)
             result = engine.failed_submission(submission.name, cases, problem)
         else:
-            result = engine.grade(source, cases, answers, name=submission.name, limits=limits)
+            try:
+                result = engine.grade(source, cases, answers, name=submission.name,
+                                      limits=limits)
+            except Exception as error:  # a grader bug must not cost the other submissions
+                problem = f"the grader failed on this submission ({type(error).__name__}: {error})"
+                print(f"grader grade: {submission.name}: {problem}", file=sys.stderr)
+                result = engine.failed_submission(submission.name, cases, problem)
         gradescope.write(result, args.out / submission.name / "results.json")
         print(f"{submission.name}: {result.points:g}/{result.max_points:g} "
               f"({result.seconds:.1f} s)", flush=True)

@@ -142,3 +142,27 @@ def test_hang_at_import_times_out(grade_source, few_cases):
     assert result.points == 0
     assert result.functions["conv_forward_naive"].summary() == \
         "could not import layers.py: timed out after 1 s while importing layers.py"
+
+
+def test_forged_replies_cannot_crash_the_grader(grade_source, few_cases):
+    """Code that writes its own frames on the protocol's pipe gets a failed check, not a crash."""
+    source = ANSWER_KEY + '''
+
+def _forge(header):
+    import json, os, struct
+    head = json.dumps(header).encode()
+    frame = b"GRW1" + struct.pack(">I", len(head)) + head
+    for fd in range(3, 20):
+        try:
+            os.write(fd, frame)
+        except OSError:
+            pass
+
+def max_pool_forward_naive(x, pool_param):
+    _forge({"ok": True, "case": "nonsense", "op": "forward", "arrays": []})
+    _forge({"ok": True, "functions": 5, "param_after": 7, "arrays": []})
+    return np.zeros(1), None
+'''
+    result = grade_source(source, few_cases)
+    assert only_this_function_fails(result, "max_pool_forward_naive") == \
+        "the submission's process sent a malformed reply"

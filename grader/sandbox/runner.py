@@ -109,6 +109,10 @@ class Sandbox:
                 pass
         process.wait()
 
+    def reset(self):
+        """Stop the worker; the next call starts a fresh one."""
+        self._kill()
+
     def close(self):
         self._kill()
         shutil.rmtree(self.workdir, ignore_errors=True)

@@ -211,7 +211,8 @@ class Worker:
             except Refused as error:
                 return self.send({"ok": False, "refused": True,
                                   "error": f"input {name} was replaced: {error}"})
-        self.send({"ok": True, "param_after": _describe_param(param)}, {**outputs, **after})
+        self.send({"ok": True, "case": case, "op": header["op"],
+                   "param_after": _describe_param(param)}, {**outputs, **after})
 
 
 def main(argv):
