@@ -175,6 +175,13 @@ def _conv_wide_padding(rng):
     return (n, c, max(h, 3), max(w, 3)), (f, hh, ww), stride, max(hh, ww) + 1
 
 
+def _conv_large_padding(rng):
+    (n, c, h, w), (f, _, _), _, _ = _conv_random(rng)
+    pad = _int(rng, 3, 4)
+    hh, ww = _int(rng, 3, 5), _int(rng, 3, 5)
+    return (n, c, h, w), (f, hh, ww), _int(rng, 1, 2), pad
+
+
 def _conv_stride_past_kernel(rng):
     (n, c, h, w), (f, _, _), _, pad = _conv_random(rng)
     hh, ww = _int(rng, 1, 2), _int(rng, 1, 2)
@@ -182,7 +189,7 @@ def _conv_stride_past_kernel(rng):
 
 
 HIDDEN_CONV_FAMILIES = [  # (family, how many cases, draw)
-    ("random valid shapes", 4, _conv_random),
+    ("random valid shapes", 3, _conv_random),
     ("pad 0", 3, _conv_pad0),
     ("stride that does not divide evenly", 2, _conv_uneven_stride),
     ("non-square input", 3, _conv_nonsquare_input),
@@ -191,6 +198,7 @@ HIDDEN_CONV_FAMILIES = [  # (family, how many cases, draw)
     ("1x1 kernel", 1, _conv_one_by_one),
     ("kernel as large as the padded input", 1, _conv_kernel_fills_input),
     ("padding wider than the kernel", 1, _conv_wide_padding),
+    ("large padding and kernel", 1, _conv_large_padding),
     ("stride larger than the kernel", 1, _conv_stride_past_kernel),
 ]
 
@@ -229,12 +237,32 @@ def _pool_nonsquare_input(rng):
     return shape[:2] + (h, max(h, pw) + _int(rng, 2, 4)), ph, pw, stride
 
 
-def _pool_uneven(rng):
-    while True:
-        shape, ph, pw, stride = _pool_random(rng)
-        stride = _int(rng, 2, 3)
-        if (shape[2] - ph) % stride or (shape[3] - pw) % stride:
-            return shape, ph, pw, stride
+def _pool_height_equals_stride(rng):
+    """Windows that tile along the rows only: catches shortcuts taken when the pool merely
+    looks like it tiles the input (e.g. a reshape guarded by the wrong condition)."""
+    stride = _int(rng, 2, 3)
+    width = stride + (1 if rng.random() < 0.5 else -1)
+    shape = (_int(rng, 1, 2), _int(rng, 1, 3), stride * _int(rng, 2, 3), width * _int(rng, 2, 3))
+    return shape, stride, width, stride
+
+
+def _pool_width_equals_stride(rng):
+    (n, c, h, w), ph, pw, stride = _pool_height_equals_stride(rng)
+    return (n, c, w, h), pw, ph, stride
+
+
+def _pool_tiles_but_rows_left(rng):
+    """A pool equal to the stride (where reshape shortcuts are tempting) and rows that no
+    window reaches, while the columns tile exactly."""
+    stride = _int(rng, 2, 3)
+    shape = (_int(rng, 1, 2), _int(rng, 1, 3), stride * _int(rng, 1, 3) + _int(rng, 1, stride - 1),
+             stride * _int(rng, 1, 3))
+    return shape, stride, stride, stride
+
+
+def _pool_tiles_but_columns_left(rng):
+    (n, c, h, w), ph, pw, stride = _pool_tiles_but_rows_left(rng)
+    return (n, c, w, h), pw, ph, stride
 
 
 def _pool_single(rng):
@@ -253,12 +281,16 @@ def _pool_one_by_one(rng):
 
 
 HIDDEN_POOL_FAMILIES = [
-    ("random valid shapes", 3, _pool_random),
+    ("random valid shapes", 2, _pool_random),
+    ("pool height equal to the stride, width not", 1, _pool_height_equals_stride),
+    ("pool width equal to the stride, height not", 1, _pool_width_equals_stride),
     ("overlapping windows", 3, _pool_overlapping),
-    ("gaps between windows", 2, _pool_gaps),
+    ("gaps between windows", 1, _pool_gaps),
     ("non-square pool", 2, _pool_nonsquare_pool),
     ("non-square input", 2, _pool_nonsquare_input),
-    ("stride that does not divide evenly", 2, _pool_uneven),
+    ("pool equal to the stride, rows that no window reaches", 1, _pool_tiles_but_rows_left),
+    ("pool equal to the stride, columns that no window reaches", 1,
+     _pool_tiles_but_columns_left),
     ("N = C = 1", 1, _pool_single),
     ("pool as large as the input", 1, _pool_global),
     ("1x1 pool with stride > 1", 1, _pool_one_by_one),
