@@ -1,5 +1,6 @@
 """`grader`: one subcommand per job, each in the module of the same name."""
 import argparse
+import os
 import sys
 
 from grader import assign, check, grade
@@ -30,6 +31,10 @@ def build_parser():
 
 
 def main(argv=None):
+    # Student code's messages may hold characters the terminal cannot show: escape them.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
@@ -40,3 +45,6 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("grader: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `grader check | head`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

@@ -13,6 +13,16 @@ from pathlib import Path
 
 from grader.submission import SubmissionError, collect
 
+MAX_TIMEOUT = 3600.0
+
+
+def _say(text, stream=None):
+    """Print progress; a closed pipe (grader grade | head) must not stop the grading."""
+    try:
+        print(text, file=stream or sys.stdout, flush=True)
+    except (BrokenPipeError, ValueError):
+        pass
+
 
 def add_parser(subparsers):
     parser = subparsers.add_parser(
@@ -31,7 +41,8 @@ def add_parser(subparsers):
     parser.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1, metavar="N",
                         help="submissions graded at once (default: the number of cores)")
     parser.add_argument("--timeout", type=_positive_float, default=20.0, metavar="SECONDS",
-                        help="time limit per function, across all its cases (default: 20)")
+                        help="time limit per function, across all its cases; also the "
+                             "import limit when above 20 s (default: 20, at most 3600)")
     parser.set_defaults(run=run)
 
 
@@ -52,14 +63,22 @@ def _positive_float(text):
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"expected more than 0 seconds, got {text}")
+    if not 0 < value <= MAX_TIMEOUT:
+        raise argparse.ArgumentTypeError(
+            f"expected more than 0 and at most {MAX_TIMEOUT:g} seconds, got {text}")
     return value
 
 
 def run(args):
+    out = args.out.resolve()
+    paths = [p for p in args.submissions if Path(p).resolve() != out]
+    if len(paths) < len(args.submissions):
+        print(f"grader grade: skipping {args.out}: it is the output folder", file=sys.stderr)
+    if not paths:
+        print("grader grade: no submissions to grade", file=sys.stderr)
+        return 2
     try:
-        submissions = collect(args.submissions)
+        submissions = collect(paths)
     except FileNotFoundError as error:
         print(f"grader grade: {error}", file=sys.stderr)
         return 2
@@ -83,14 +102,15 @@ def run(args):
 
     cases = suites.public_cases() + suites.hidden_cases(seed)
     answers = engine.expected_answers(cases)
-    limits = engine.Limits(time_per_function=args.timeout)
+    limits = engine.Limits(time_per_function=args.timeout,
+                           import_time=max(engine.Limits.import_time, args.timeout))
 
     def grade_one(submission):
         try:
             source = submission.source()
-        except (SubmissionError, OSError) as error:
+        except (SubmissionError, OSError) as error:  # the student's files, not the grader
             problem = f"cannot grade {submission.path.name}: {error}"
-            print(f"grader grade: {submission.name}: {problem}", file=sys.stderr)
+            _say(f"grader grade: {submission.name}: {problem}", sys.stderr)
             result = engine.failed_submission(submission.name, cases, problem)
         else:
             try:
@@ -98,17 +118,17 @@ def run(args):
                                       limits=limits)
             except Exception as error:  # a grader bug must not cost the other submissions
                 problem = f"the grader failed on this submission ({type(error).__name__}: {error})"
-                print(f"grader grade: {submission.name}: {problem}", file=sys.stderr)
+                _say(f"grader grade: {submission.name}: {problem}", sys.stderr)
                 result = engine.failed_submission(submission.name, cases, problem)
         gradescope.write(result, args.out / submission.name / "results.json")
-        print(f"{submission.name}: {result.points:g}/{result.max_points:g} "
-              f"({result.seconds:.1f} s)", flush=True)
+        _say(f"{submission.name}: {result.points:g}/{result.max_points:g} "
+             f"({result.seconds:.1f} s)")
         return result
 
     started = time.monotonic()
     with ThreadPoolExecutor(max_workers=min(args.jobs, len(submissions))) as pool:
         results = list(pool.map(grade_one, submissions))
     gradebook.write(results, args.out / "grades.csv")
-    print(f"graded {len(results)} submission(s) in {time.monotonic() - started:.1f} s: "
-          f"{args.out / 'grades.csv'}")
+    _say(f"graded {len(results)} submission(s) in {time.monotonic() - started:.1f} s: "
+         f"{args.out / 'grades.csv'}")
     return 0

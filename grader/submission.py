@@ -30,6 +30,8 @@ class Submission:
             return _from_zip(self.path)
         if self.path.suffix.lower() == ".zip":
             raise SubmissionError(f"{self.path.name} is not a valid zip file")
+        if self.path.suffix.lower() == ".ipynb":
+            raise SubmissionError(f"{self.path.name} is a notebook: hand in layers.py")
         return _read(self.path)
 
 
@@ -92,8 +94,11 @@ def _from_zip(path):
             if len(data) > MAX_SOURCE_BYTES:
                 raise SubmissionError(f"{chosen} in {path.name} is too large")
             return data
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError, EOFError) as error:
-        raise SubmissionError(f"cannot read zip {path.name}: {error}") from None
+    except SubmissionError:
+        raise
+    except Exception as error:  # corrupt data raises zlib, lzma, bz2 and zipfile errors alike
+        raise SubmissionError(f"cannot read zip {path.name}: {type(error).__name__}: {error}") \
+            from None
 
 
 def name_for(path):
@@ -106,14 +111,16 @@ def name_for(path):
 
 def collect(paths):
     """Submissions for the given paths, with unique names; FileNotFoundError if one is missing."""
-    submissions, seen = [], {}
+    submissions, used = [], set()
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise FileNotFoundError(f"no such file or folder: {raw}")
-        name = name_for(path)
-        seen[name] = seen.get(name, 0) + 1
-        if seen[name] > 1:
-            name = f"{name}-{seen[name]}"
+        base = name = name_for(path)
+        copy = 1
+        while name in used:
+            copy += 1
+            name = f"{base}-{copy}"
+        used.add(name)
         submissions.append(Submission(name, path))
     return submissions

@@ -179,7 +179,7 @@ def _conv_large_padding(rng):
     (n, c, h, w), (f, _, _), _, _ = _conv_random(rng)
     pad = _int(rng, 3, 4)
     hh, ww = _int(rng, 3, 5), _int(rng, 3, 5)
-    return (n, c, h, w), (f, hh, ww), _int(rng, 1, 2), pad
+    return (n, c, h, w), (f, hh, ww), _int(rng, 1, pad - 2), pad
 
 
 def _conv_stride_past_kernel(rng):
@@ -241,7 +241,7 @@ def _pool_height_equals_stride(rng):
     """Windows that tile along the rows only: catches shortcuts taken when the pool merely
     looks like it tiles the input (e.g. a reshape guarded by the wrong condition)."""
     stride = _int(rng, 2, 3)
-    width = stride + (1 if rng.random() < 0.5 else -1)
+    width = stride - 1  # never a multiple of the stride: a wrong shortcut changes the shape
     shape = (_int(rng, 1, 2), _int(rng, 1, 3), stride * _int(rng, 2, 3), width * _int(rng, 2, 3))
     return shape, stride, width, stride
 

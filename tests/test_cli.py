@@ -145,6 +145,7 @@ def test_grade_seed_from_environment_is_reproducible(tmp_path):
     (["grade", "missing.py", "--out", "o"], "no such file or folder: missing.py"),
     (["grade", "layers.py", "--out", "o", "--jobs", "0"], "expected at least 1"),
     (["grade", "layers.py", "--out", "o", "--timeout", "soon"], "expected a number of seconds"),
+    (["grade", "layers.py", "--out", "o", "--timeout", "inf"], "at most 3600 seconds"),
     (["frobnicate"], "invalid choice"),
     ([], "usage"),
 ])
@@ -161,3 +162,51 @@ def test_usage_errors_exit_2_with_one_line(args, message, tmp_path):
 def test_help_everywhere(command):
     result = grader(*command, "--help")
     assert result.returncode == 0 and "usage: grader" in result.stdout
+
+
+def test_a_corrupt_zip_costs_only_its_own_submission(tmp_path):
+    good = tmp_path / "good.py"
+    good.write_text(ANSWER_KEY.read_text())
+    with zipfile.ZipFile(tmp_path / "corrupt.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("cs231n/layers.py", ANSWER_KEY.read_text())
+    data = bytearray((tmp_path / "corrupt.zip").read_bytes())
+    data[200:260] = bytes(60)  # inside the compressed member
+    (tmp_path / "corrupt.zip").write_bytes(bytes(data))
+    result = grader("grade", good, tmp_path / "corrupt.zip", "--out", tmp_path / "out",
+                    "--seed", "1")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "corrupt: cannot grade corrupt.zip: cannot read zip" in result.stderr
+    rows = list(csv.DictReader(open(tmp_path / "out" / "grades.csv")))
+    assert [(r["submission"], r["total"]) for r in rows] == [("good", "100"), ("corrupt", "0")]
+    check = grader("check", tmp_path / "corrupt.zip")
+    assert check.returncode == 2 and "cannot read zip" in check.stderr
+
+
+def test_names_stay_unique_and_the_output_folder_is_not_graded(tmp_path):
+    for name in ("alice", "alice-2"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "layers.py").write_text(STUB.read_text())
+    (tmp_path / "alice.py").write_text(STUB.read_text())
+    out = tmp_path / "out"
+    out.mkdir()
+    paths = [tmp_path / "alice", tmp_path / "alice.py", tmp_path / "alice-2", out]
+    result = grader("grade", *paths, "--out", out, "--seed", "1")
+    assert result.returncode == 0 and "it is the output folder" in result.stderr
+    rows = [r["submission"] for r in csv.DictReader(open(out / "grades.csv"))]
+    assert rows == ["alice", "alice-2", "alice-2-2"]
+    assert all((out / name / "results.json").is_file() for name in rows)
+
+
+def test_notebook_instead_of_layers_py(tmp_path):
+    (tmp_path / "ConvolutionalNetworks.ipynb").write_text("{}")
+    result = grader("check", tmp_path / "ConvolutionalNetworks.ipynb")
+    assert result.returncode == 2 and "is a notebook: hand in layers.py" in result.stderr
+
+
+def test_unprintable_error_text_does_not_crash_check(tmp_path):
+    source = ANSWER_KEY.read_text() + (
+        "\ndef conv_forward_naive(x, w, b, conv_param):\n    raise ValueError('bad \\udcff 形状')\n")
+    (tmp_path / "layers.py").write_text(source)
+    result = grader("check", tmp_path / "layers.py", env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "raised ValueError: bad" in result.stdout

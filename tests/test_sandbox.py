@@ -166,3 +166,28 @@ def max_pool_forward_naive(x, pool_param):
     result = grade_source(source, few_cases)
     assert only_this_function_fails(result, "max_pool_forward_naive") == \
         "the submission's process sent a malformed reply"
+
+
+def test_a_crash_does_not_cost_the_next_case_its_own_cache(grade_source):
+    """After a worker restart, the next forward's own cache must still be used."""
+    own_cache = (REPO / "tests" / "submissions" / "correct" / "own_cache.py").read_text()
+    crash = ("import os as _os\n"
+             "_correct_conv_backward = conv_backward_naive\n"
+             "def conv_backward_naive(dout, cache):\n"
+             "    if dout.shape[0] == 4:\n"
+             "        _os._exit(3)\n"
+             "    return _correct_conv_backward(dout, cache)\n")
+    result = grade_source(own_cache + "\n" + crash, suites.public_cases())
+    assert result.functions["conv_backward_naive"].points == 20  # the notebook's case, N = 4
+    for name in ("conv_forward_naive", "max_pool_forward_naive", "max_pool_backward_naive"):
+        assert result.functions[name].points == 25, result.functions[name].summary()
+
+
+def test_backward_on_the_documented_cache_says_so(grade_source, few_cases):
+    source = with_override(
+        "def conv_forward_naive(x, w, b, conv_param):\n    raise ValueError('unfinished')\n"
+        "def conv_backward_naive(dout, cache):\n    return cache['dx'], None, None\n")
+    result = grade_source(source, few_cases)
+    problems = result.functions["conv_backward_naive"].cases[0].problems
+    assert problems[0].startswith("raised TypeError")
+    assert "run on cs231n's cache (x, w, b, conv_param)" in problems[1]

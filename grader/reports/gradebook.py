@@ -7,7 +7,8 @@ from grader.engine import FUNCTIONS
 def write(submissions, path):
     """submissions: SubmissionResult objects, in the order to list them."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", newline="", encoding="utf-8") as stream:
+    # Names come from file names, which need not be valid UTF-8.
+    with open(path, "w", newline="", encoding="utf-8", errors="backslashreplace") as stream:
         writer = csv.writer(stream)
         writer.writerow(["submission", *FUNCTIONS, "total"])
         for result in submissions:

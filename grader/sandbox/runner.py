@@ -3,8 +3,7 @@
 A `Sandbox` owns one submission's worker. Each `call` sends one request and waits for the
 reply with a time limit. When the worker hangs, crashes or exits, the call raises
 `WorkerFailure` naming what happened, the process group is killed, and the next call starts
-a fresh worker (its `generation` goes up, so the caller knows that caches kept by the old
-one are gone).
+a fresh worker (with none of the old one's caches).
 """
 import os
 import queue
@@ -50,7 +49,6 @@ class Sandbox:
         self.import_time = import_time
         self.workdir = Path(tempfile.mkdtemp(prefix="grader-"))
         (self.workdir / "layers.py").write_bytes(source)
-        self.generation = 0
         self.process = None
         self._hello = None
         self._start()
@@ -65,7 +63,6 @@ class Sandbox:
                 cwd=self.workdir, start_new_session=(os.name == "posix"))
         finally:
             output.close()
-        self.generation += 1
         self._hello = None
         self._replies = queue.Queue()
         self._reader = threading.Thread(target=self._read_replies,
@@ -102,11 +99,12 @@ class Sandbox:
                     process.kill()
             except (ProcessLookupError, PermissionError):
                 pass
-        for stream in (process.stdin, process.stdout):
-            try:
-                stream.close()
-            except OSError:
-                pass
+        try:
+            process.stdin.close()
+        except OSError:
+            pass
+        # stdout is left to the reader thread: closing it here would block while the thread
+        # reads, for as long as an escaped grandchild keeps the pipe open.
         process.wait()
 
     def reset(self):
