@@ -13,16 +13,16 @@ import numpy as np
 
 from grader import checks, oracle
 from grader.sandbox.runner import Sandbox, WorkerFailure
+from grader.sandbox.worker import INPUT_NAMES as INPUTS, OUTPUT_NAMES
 
 POINTS_PER_FUNCTION = 25.0
 FUNCTIONS = ("conv_forward_naive", "conv_backward_naive",
              "max_pool_forward_naive", "max_pool_backward_naive")
 LAYER_FUNCTIONS = {"conv": ("conv_forward_naive", "conv_backward_naive"),
                    "pool": ("max_pool_forward_naive", "max_pool_backward_naive")}
-INPUTS = {"conv": ("x", "w", "b"), "pool": ("x",)}
 PARAM_NAME = {"conv": "conv_param", "pool": "pool_param"}
 DOCUMENTED_CACHE = {"conv": "(x, w, b, conv_param)", "pool": "(x, pool_param)"}
-GRADIENTS = {"conv_backward_naive": ("dx", "dw", "db"), "max_pool_backward_naive": ("dx",)}
+GRADIENTS = {backward: OUTPUT_NAMES[backward] for _, backward in LAYER_FUNCTIONS.values()}
 
 
 @dataclass

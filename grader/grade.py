@@ -4,6 +4,7 @@ Writes DIR/<name>/results.json (Gradescope's schema) as each submission finishes
 DIR/grades.csv. The hidden suite comes from --seed or GRADER_SEED: keep it secret, and reuse
 it to reproduce a grading run.
 """
+import argparse
 import os
 import secrets
 import sys
@@ -47,7 +48,6 @@ def add_parser(subparsers):
 
 
 def _positive_int(text):
-    import argparse
     try:
         value = int(text)
     except ValueError:
@@ -58,7 +58,6 @@ def _positive_int(text):
 
 
 def _positive_float(text):
-    import argparse
     try:
         value = float(text)
     except ValueError:
